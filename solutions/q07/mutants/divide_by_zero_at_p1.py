@@ -1,0 +1,11 @@
+"""Catches: division by zero at p == 1 — 0 / 0 gives NaN instead of zeros."""
+import torch
+
+
+def dropout(x, p=0.5, training=True, generator=None):
+    if not 0.0 <= p <= 1.0:
+        raise ValueError("p must be in [0, 1]")
+    if not training or p == 0.0:
+        return x
+    keep = torch.rand(x.shape, generator=generator, device=x.device) >= p
+    return x * keep / (1.0 - p)
