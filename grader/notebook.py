@@ -105,7 +105,7 @@ def with_code(nb: Any, replacement: str) -> Any:
     The first code cell holding a solution region gets `replacement` (a whole answer: mutant or
     alternative), the other solution regions are emptied; cells without markers are kept.
     """
-    out = nbformat.from_dict(json.loads(nbformat.writes(nb)))
+    out = nbformat.reads(nbformat.writes(nb), as_version=4)
     placed = False
     for cell in out.cells:
         if cell.cell_type != "code" or not any(BEGIN.match(x) for x in cell.source.splitlines()):
