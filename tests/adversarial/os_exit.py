@@ -1,0 +1,10 @@
+"""os._exit(0) in a cell"""
+# %%
+import torch
+
+
+def dropout(x, p=0.5, training=True, generator=None):
+    return x  # wrong answer: never drops anything
+# %%
+import os
+os._exit(0)

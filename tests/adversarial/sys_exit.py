@@ -1,0 +1,10 @@
+"""sys.exit(0) in a cell"""
+# %%
+import torch
+
+
+def dropout(x, p=0.5, training=True, generator=None):
+    return x  # wrong answer: never drops anything
+# %%
+import sys
+sys.exit(0)
