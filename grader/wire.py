@@ -40,7 +40,9 @@ def _module(name):
 def _array_payload(arr):
     import numpy as np
 
-    arr = np.ascontiguousarray(arr)
+    arr = np.asarray(arr)
+    if not arr.flags.c_contiguous:  # (np.ascontiguousarray would turn 0-d arrays into 1-d)
+        arr = arr.copy(order="C")
     if arr.dtype.name not in ALLOWED_DTYPES:
         raise WireError(f"arrays of dtype {arr.dtype} cannot be sent")
     return {"dtype": arr.dtype.name, "shape": list(arr.shape),
@@ -55,9 +57,9 @@ def _array_from(payload):
         raise WireError(f"unsupported array dtype {dtype!r}")
     shape = [int(s) for s in payload["shape"]]
     data = base64.b64decode(payload["b64"], validate=True)
-    arr = np.frombuffer(data, dtype=np.dtype(dtype))
-    if arr.size != _prod(shape):
+    if len(data) != _prod(shape) * np.dtype(dtype).itemsize:
         raise WireError("array data does not match its shape")
+    arr = np.frombuffer(data, dtype=np.dtype(dtype))
     return arr.reshape(shape).copy()
 
 
