@@ -33,7 +33,7 @@ def scan(code: str, banned: tuple[Banned, ...], lang: str = "en") -> list[Findin
     to share the name (`def dropout`) is not a reference."""
     if not banned:
         return []
-    wanted = {b.name.rsplit(".", 1)[-1]: b for b in banned}
+    wanted = _by_short_name(banned)
     try:
         tree = ast.parse(_MAGIC.sub("", code))
     except SyntaxError:
@@ -49,18 +49,29 @@ def scan(code: str, banned: tuple[Banned, ...], lang: str = "en") -> list[Findin
             names = [a.name.rsplit(".", 1)[-1] for a in node.names]
         for name in names:
             if name in wanted:
-                b = wanted[name]
-                found.add(Finding(b.name, getattr(node, "lineno", 0), b.reason.get(lang) or b.reason.get("en", "")))
+                found.add(_finding(wanted[name], getattr(node, "lineno", 0), lang))
     return sorted(found, key=lambda f: (f.line, f.name))
 
 
-def _scan_text(code: str, wanted: dict[str, Banned], lang: str) -> list[Finding]:
+def _by_short_name(banned: tuple[Banned, ...]) -> dict[str, list[Banned]]:
+    wanted: dict[str, list[Banned]] = {}
+    for b in banned:
+        wanted.setdefault(b.name.rsplit(".", 1)[-1], []).append(b)
+    return wanted
+
+
+def _finding(candidates: list[Banned], line: int, lang: str) -> Finding:
+    reason = candidates[0].reason.get(lang) or candidates[0].reason.get("en", "")
+    return Finding(" or ".join(b.name for b in candidates), line, reason)
+
+
+def _scan_text(code: str, wanted: dict[str, list[Banned]], lang: str) -> list[Finding]:
     found = []
     for lineno, line in enumerate(code.splitlines(), 1):
         line = line.split("#", 1)[0]
         for short, b in wanted.items():
             if re.search(rf"(\.|\bimport\s+){re.escape(short)}\b", line):
-                found.append(Finding(b.name, lineno, b.reason.get(lang) or b.reason.get("en", "")))
+                found.append(_finding(b, lineno, lang))
     return found
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from nbformat.reader import NotJSONError
 
 BEGIN = re.compile(r"^(\s*)#+\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*#+\s*END SOLUTION\s*$")
@@ -30,8 +31,8 @@ def read(path: Path) -> Any:
         raise NotebookError(f"{path}: no such file")
     try:
         nb = nbformat.read(path, as_version=4)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise NotebookError(f"{path}: not a notebook (invalid JSON: {exc})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, NotJSONError):
+        raise NotebookError(f"{path}: not a notebook (the file is not JSON)") from None
     except Exception as exc:  # nbformat raises several types for wrong structure  # noqa: BLE001
         raise NotebookError(f"{path}: not a valid notebook ({type(exc).__name__}: {exc})") from None
     try:

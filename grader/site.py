@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,7 +257,9 @@ def build_site(bank_root: Path, out: Path, results: Iterable[Path] = ()) -> dict
     `grader.cards.BankError` for invalid cards and ValueError for an unusable `out` or results file.
     """
     bank_root, out = Path(bank_root), Path(out)
+    started = time.perf_counter()
     cards = load_cards(bank_root / "questions")
+    loaded = time.perf_counter()
     order = sorted(cards, key=_sort_key)
     merged = progress.load_results(list(results))
     bank = _Bank(root=bank_root, cards=cards, order=order,
@@ -333,4 +336,5 @@ def build_site(bank_root: Path, out: Path, results: Iterable[Path] = ()) -> dict
     n_coding = sum(1 for c in order if cards[c].is_coding)
     return {"cards": len(order), "concept": len(order) - n_coding, "coding": n_coding, "pages": pages,
             "notebooks": len(bank.stubs), "solutions": len(bank.solutions),
-            "results": len(bank.results), "languages": len(LANGS), "out": str(out)}
+            "results": len(bank.results), "languages": len(LANGS), "out": str(out),
+            "load_s": round(loaded - started, 3), "render_s": round(time.perf_counter() - loaded, 3)}
