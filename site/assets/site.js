@@ -231,7 +231,14 @@
     }
     var nodes = $all("pre.mermaid:not([data-processed])", scope || doc).filter(visible);
     nodes.forEach(function (n) { if (!n.getAttribute("data-src")) n.setAttribute("data-src", n.textContent); });
-    if (nodes.length) window.mermaid.run({ nodes: nodes }).catch(function () {});
+    if (nodes.length) window.mermaid.run({ nodes: nodes }).then(function () { nodes.forEach(fitDiagram); }, function () {});
+  }
+  /* A wide diagram scaled down to a phone is unreadable: shrink it at most 2x, then scroll. */
+  function fitDiagram(pre) {
+    var svg = pre.querySelector("svg");
+    var natural = svg ? parseFloat(svg.style.maxWidth) : 0;
+    var room = pre.clientWidth - 24;
+    if (natural && room > 0 && natural > 2 * room) svg.style.minWidth = (2 * room) + "px";
   }
   function rerenderMermaid() {
     if (!window.mermaid || !mermaidReady) return;
