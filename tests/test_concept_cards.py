@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from grader.cards import Card, load_card  # noqa: E402
+from grader.cards import Card  # noqa: E402
+from grader.cards import load_card as _load_card  # noqa: E402
 
 QUESTIONS = REPO / "questions"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -20,6 +22,13 @@ SEEDS = SHARED / "seeds"
 
 CONCEPT_PATHS = sorted(QUESTIONS.glob("c*.yaml"))
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=None)
+def load_card(path: Path) -> Card:
+    return _load_card(path)
+
+
 SINGLE_FIELDS = ("title", "prompt", "answer")
 LIST_FIELDS = ("hints", "listen_for", "pitfalls", "follow_ups")
 
