@@ -1,0 +1,9 @@
+"""Catches: missing T² — the soft term is not multiplied by temperature squared."""
+import torch.nn.functional as F
+
+
+def distillation_loss(student_logits, teacher_logits, target, temperature=2.0, alpha=0.5):
+    T = temperature
+    soft = F.kl_div(F.log_softmax(student_logits / T, -1), F.log_softmax(teacher_logits.detach() / T, -1),
+                    reduction="batchmean", log_target=True)
+    return alpha * soft + (1 - alpha) * F.cross_entropy(student_logits, target)
