@@ -266,9 +266,10 @@ def build_site(bank_root: Path, out: Path, results: Iterable[Path] = ()) -> dict
                  slug=repository_slug(bank_root / "pyproject.toml"),
                  results={k: v for k, v in merged.items() if k in cards and cards[k].is_coding},
                  related=_related(cards, order))
+    site_dir = SITE_DIR if (SITE_DIR / "templates").is_dir() else bank_root / "site"
     _prepare_out(out)
 
-    shutil.copytree(SITE_DIR / "assets", out / "assets", dirs_exist_ok=True)
+    shutil.copytree(site_dir / "assets", out / "assets", dirs_exist_ok=True)
     (out / "assets" / "pygments.css").write_text(pygments_css(), encoding="utf-8")
     (out / "notebooks").mkdir(exist_ok=True)
     for cid in order:
@@ -282,7 +283,7 @@ def build_site(bank_root: Path, out: Path, results: Iterable[Path] = ()) -> dict
         if sol.is_file():
             bank.solutions[cid] = solution_cells(sol)
 
-    env = Environment(loader=FileSystemLoader(str(SITE_DIR / "templates")), autoescape=True,
+    env = Environment(loader=FileSystemLoader(str(site_dir / "templates")), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     templates = {n: env.get_template(f"{n}.html") for n in ("home", "question", "search", "root")}
     pages = 0

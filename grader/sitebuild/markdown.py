@@ -42,6 +42,7 @@ def _lexer(lang: str):
         return None
 
 
+@lru_cache(maxsize=4096)
 def highlight_code(code: str, lang: str = "") -> str:
     """`<pre class="highlight"><code>` with Pygments spans (plain escaped text for unknown languages)."""
     lexer = _lexer(lang.lower()) if lang else None

@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -47,6 +48,7 @@ def _apply(word: str, rules: list[list]) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     if len(word) < 4 or word.isdigit():
         return word
