@@ -1,0 +1,19 @@
+"""Catches: zero-point not rounded — a fractional zero point, so real 0 has no exact integer code."""
+import torch
+
+
+def quantize(x, num_bits=8, symmetric=False):
+    if symmetric:
+        qmax = 2 ** (num_bits - 1) - 1
+        scale = torch.clamp(x.abs().max() / qmax, min=1e-12)
+        return torch.clamp(torch.round(x / scale), -qmax, qmax).to(torch.int32), scale, 0
+    qmin, qmax = 0, 2 ** num_bits - 1
+    lo, hi = torch.clamp(x.min(), max=0), torch.clamp(x.max(), min=0)
+    scale = torch.where(hi > lo, (hi - lo) / (qmax - qmin), torch.ones_like(hi))
+    zero_point = float(qmin - lo / scale)
+    q = torch.clamp(torch.round(x / scale + zero_point), qmin, qmax).to(torch.int32)
+    return q, scale, zero_point
+
+
+def dequantize(q, scale, zero_point):
+    return (q.to(scale.dtype) - zero_point) * scale
