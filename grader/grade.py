@@ -143,11 +143,12 @@ def _grade(path: Path, bank: Bank, options: Options, result: NotebookResult) -> 
 
             result.tests = run_suite(bank.suite(qid), submission, device)
             if kernel.dead_reason:
-                result.status = "crashed"
                 result.notes.append(kernel.dead_reason)
-            elif time.monotonic() > deadline or any(c.status == "timeout" for c in run.cells):
+            if kernel.timed_out or time.monotonic() > deadline:
                 result.status = "timeout"
                 result.notes.append(f"time limit: {budget:g} s for the notebook and its tests")
+            elif kernel.dead_reason:
+                result.status = "crashed"
             else:
                 result.status = "graded"
     finally:

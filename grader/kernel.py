@@ -23,6 +23,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from .wire import REPLY_MIME
+
+INTERRUPT_GRACE_S = 5  # how long a kernel may take to stop after an interrupt
 AGENT_SOURCES = ("wire.py", "agent.py")
 
 
@@ -80,12 +82,13 @@ class KernelSession:
             km.wrap_command = wrap_command
         km._kernel_spec = KernelSpec(
             argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            display_name="Python 3", language="python")
+            display_name="Python 3", language="python", interrupt_mode="message")
         km.connection_file = str(self.workdir / f".kernel-{uuid.uuid4().hex[:8]}.json")
         self.km = km
         self.kc: Any = None
         self.client: Any = None
         self.dead_reason = ""
+        self.timed_out = False  # a cell or a call ran past its time limit
 
     # -- plumbing ----------------------------------------------------------------------------------
     def _run(self, coro: Coroutine[Any, Any, Any], timeout: float | None = None) -> Any:
@@ -137,6 +140,10 @@ class KernelSession:
         except Exception:  # noqa: BLE001
             pass
         finally:
+            try:
+                self._run(_cancel_pending(), timeout=5)
+            except Exception:  # noqa: BLE001
+                pass
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=5)
             self._loop.close()
@@ -149,7 +156,7 @@ class KernelSession:
     async def _run_notebook(self, nb: Any, cell_timeout: float, deadline: float) -> NotebookRun:
         run = NotebookRun()
         client = _BoundedClient(nb, km=self.km, timeout=cell_timeout, allow_errors=True,
-                                interrupt_on_timeout=True, error_on_timeout=None,
+                                interrupt_on_timeout=False,
                                 output_limit=self.output_limit, run=run)
         client.kc = self.kc
         self.client = client
@@ -163,13 +170,16 @@ class KernelSession:
             if remaining <= 0:
                 run.cells.append(CellRun(index, "timeout", "the notebook's time limit was reached"))
                 continue
-            client.timeout = max(1, int(min(cell_timeout, remaining)))
+            client.timeout = limit = max(1, int(min(cell_timeout, remaining)))
             try:
-                await client.async_execute_cell(cell, index)
-            except CellTimeoutError:
-                run.cells.append(CellRun(index, "timeout", f"cell ran longer than {client.timeout} s"))
+                # nbclient raises at the cell's timeout; the outer bound is a backstop.
+                await asyncio.wait_for(client.async_execute_cell(cell, index), timeout=limit + INTERRUPT_GRACE_S)
+            except (CellTimeoutError, asyncio.TimeoutError):
+                self.timed_out = True
+                run.cells.append(CellRun(index, "timeout", f"cell ran longer than {limit} s"))
+                await self.km.interrupt_kernel()
                 if not await self._recover():
-                    self.dead_reason = "the kernel did not stop after a cell timed out"
+                    self.dead_reason = "the kernel ignored the interrupt after a cell timed out and was killed"
                 continue
             except DeadKernelError:
                 self.dead_reason = "the kernel died (crash, os._exit or out of memory)"
@@ -186,7 +196,8 @@ class KernelSession:
     async def _recover(self) -> bool:
         """After an interrupt, check that the kernel answers again; kill it when it does not."""
         try:
-            reply = await self.kc.execute("pass", silent=True, store_history=False, reply=True, timeout=3)
+            reply = await self.kc.execute("pass", silent=True, store_history=False, reply=True,
+                                          timeout=INTERRUPT_GRACE_S)
             return reply["content"]["status"] in ("ok", "error")
         except Exception:  # noqa: BLE001
             await self.km.shutdown_kernel(now=True)
@@ -210,6 +221,7 @@ class KernelSession:
         try:
             return self._run(self._execute(code, timeout))
         except KernelTimeout:
+            self.timed_out = True
             self.interrupt()
             if not self._run(self._recover()):
                 self.dead_reason = "the kernel stopped answering"
@@ -237,6 +249,15 @@ class KernelSession:
                 reply = content["data"][REPLY_MIME]
             elif kind == "status" and content.get("execution_state") == "idle":
                 return reply
+
+
+async def _cancel_pending() -> None:
+    """Cancel what nbclient left running (output pollers of an abandoned cell) before the loop closes."""
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
 
 
 class _BoundedClient(NotebookClient):
