@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "card.schema.json"
 LANGS = ("en", "zh")
 
@@ -120,7 +121,7 @@ def load_card(path: Path) -> Card:
     """Parse and validate one card file; raises `BankError` listing all of its problems."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError) as exc:
         raise BankError([CardError(path, "", f"cannot read: {exc}")]) from None
     except yaml.YAMLError as exc:
