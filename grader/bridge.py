@@ -53,11 +53,9 @@ class KernelUnavailable(SubmissionError):
 class Submission:
     """The learner's names, callable from a suite. Every call has a time limit."""
 
-    def __init__(self, channel: Channel, call_timeout: float = 30.0, device: str | None = None,
-                 deadline: float | None = None) -> None:
+    def __init__(self, channel: Channel, call_timeout: float = 30.0, deadline: float | None = None) -> None:
         self._channel = channel
         self.call_timeout = call_timeout
-        self.device = device
         self.deadline = deadline  # time.monotonic() after which no more calls are made
 
     def __getattr__(self, name: str) -> Remote:
@@ -100,7 +98,7 @@ class Submission:
         try:
             reply = wire.loads(text)
             if reply.get("ok") is True:
-                return wire.decode(reply["value"], self._resolve, self.device)
+                return wire.decode(reply["value"], self._resolve)
             err = reply["error"]
             if err["type"] == "NameError" and str(err["message"]).endswith("is not defined in your notebook"):
                 raise MissingName(request.get("name", "?"))

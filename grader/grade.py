@@ -138,7 +138,7 @@ def _grade(path: Path, bank: Bank, options: Options, result: NotebookResult) -> 
             if not kernel.dead_reason:
                 kernel.load_agent()
             warm.join()
-            submission = Submission(kernel, options.call_timeout, device, deadline)
+            submission = Submission(kernel, options.call_timeout, deadline)
             from .suite import run_suite
 
             result.tests = run_suite(bank.suite(qid), submission, device)

@@ -27,7 +27,7 @@ class Limits:
 
     memory_mb: int = 4096
     cpu_s: int = 600
-    processes: int = 256
+    processes: int = 4096  # per user, threads included (not enforced for root)
     file_size_mb: int = 256
     output_chars: int = 1_000_000
 

@@ -85,7 +85,7 @@ def _tensor_payload(t):
     return payload
 
 
-def _tensor_from(payload, device=None):
+def _tensor_from(payload):
     import torch
 
     if payload.get("dtype") == "bfloat16":
@@ -93,9 +93,8 @@ def _tensor_from(payload, device=None):
         t = torch.from_numpy(_array_from(raw)).view(torch.bfloat16)
     else:
         t = torch.from_numpy(_array_from(payload))
-    want = device or payload.get("device", "cpu")
-    try:
-        return t.to(want)
+    try:  # on the device it came from, so a suite can check where the learner's output lives
+        return t.to(payload.get("device", "cpu"))
     except (RuntimeError, AssertionError):  # device not available on this side
         return t
 
@@ -141,19 +140,19 @@ def encode(value, make_handle=None, depth=0):
     return make_handle(value)
 
 
-def decode(data, resolve_handle=None, device=None):
+def decode(data, resolve_handle=None):
     """Rebuild a value from `encode`'s output; handles are passed to `resolve_handle`."""
     if data is None or type(data) in (bool, int, float, str):
         return data
     if type(data) is list:
-        return [decode(v, resolve_handle, device) for v in data]
+        return [decode(v, resolve_handle) for v in data]
     if type(data) is not dict or len(data) != 1:
         raise WireError(f"unexpected wire value of type {type(data).__name__}")
     (tag, body), = data.items()
     if tag == "$tuple":
-        return tuple(decode(v, resolve_handle, device) for v in body)
+        return tuple(decode(v, resolve_handle) for v in body)
     if tag == "$dict":
-        return {decode(k, resolve_handle, device): decode(v, resolve_handle, device) for k, v in body}
+        return {decode(k, resolve_handle): decode(v, resolve_handle) for k, v in body}
     if tag == "$bigint":
         return int(body)
     if tag == "$float":
@@ -163,7 +162,7 @@ def decode(data, resolve_handle=None, device=None):
     if tag == "$npscalar":
         return _array_from(body)[()]
     if tag == "$tensor":
-        return _tensor_from(body, device)
+        return _tensor_from(body)
     if tag == "$series":
         import pandas as pd
 

@@ -97,10 +97,6 @@ def test_output_flood_is_cut(graded):
     assert any("the rest was cut" in n for n in graded["output_flood"].notes)
 
 
-def test_forged_objects_score_nothing(graded):
-    assert graded["forged_eq"].score == 0
-
-
 def test_nothing_left_behind(graded):
     left = subprocess.run(["pgrep", "-f", "sleep 987654"], capture_output=True, text=True).stdout.split()
     assert left == [], f"{len(left)} processes of the swarm survived"
