@@ -1,0 +1,20 @@
+"""Catches: labels from stale centroids — labels are the assignment made before the last centroid update."""
+import numpy as np
+
+
+def kmeans(X, k, n_iter=100, seed=0):
+    X = np.asarray(X, dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    C = [X[rng.integers(len(X))]]
+    d2 = ((X - C[0]) ** 2).sum(1)
+    for _ in range(1, k):
+        i = rng.choice(len(X), p=d2 / d2.sum()) if d2.sum() > 0 else rng.integers(len(X))
+        C.append(X[i])
+        d2 = np.minimum(d2, ((X - X[i]) ** 2).sum(1))
+    C = np.array(C)
+    for _ in range(n_iter):
+        labels = ((X[:, None, :] - C[None]) ** 2).sum(-1).argmin(1)  # assignment step
+        for j in range(k):                                               # update step
+            if (labels == j).any():
+                C[j] = X[labels == j].mean(0)
+    return C, labels  # labels belong to the centroids before the last update
