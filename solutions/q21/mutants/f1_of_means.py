@@ -1,0 +1,19 @@
+"""Catches: macro as the mean of per-class F1 vs F1 of means mixed (F1 computed from the averaged precision and recall)."""
+import numpy as np
+
+
+def precision_recall_f1(y_true, y_pred, average="macro"):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if average not in ("micro", "macro", "weighted", "binary"):
+        raise ValueError(average)
+    labels = [1] if average == "binary" else np.union1d(y_true, y_pred)
+    tp = np.array([np.sum((y_pred == c) & (y_true == c)) for c in labels], dtype=float)
+    pred = np.array([np.sum(y_pred == c) for c in labels], dtype=float)
+    true = np.array([np.sum(y_true == c) for c in labels], dtype=float)
+    if average == "micro":
+        tp, pred, true = tp.sum(keepdims=True), pred.sum(keepdims=True), true.sum(keepdims=True)
+    p = np.divide(tp, pred, out=np.zeros_like(tp), where=pred > 0)
+    r = np.divide(tp, true, out=np.zeros_like(tp), where=true > 0)
+    w = true if average == "weighted" else np.ones_like(tp)
+    P, R = float(np.sum(w * p) / np.sum(w)), float(np.sum(w * r) / np.sum(w))
+    return P, R, (2 * P * R / (P + R) if P + R > 0 else 0.0)
