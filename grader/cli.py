@@ -122,8 +122,13 @@ def bank_main(argv: list[str] | None = None) -> int:
         from .scaffold import new_question
 
         return new_question(bank, args.qid)
+    from .cards import BankError
     from .site import build_site
 
-    stats = build_site(bank.root, args.out, list(args.results))
-    print(f"bank: site written to {args.out} ({stats})")
+    try:
+        stats = build_site(bank.root, args.out, list(args.results))
+    except (BankError, ValueError) as exc:
+        print(f"bank site: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"bank site: {stats['pages']} pages for {stats['cards']} cards written to {args.out}")
     return 0

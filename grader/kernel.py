@@ -228,7 +228,7 @@ class KernelSession:
             raise
 
     async def _execute(self, code: str, timeout: float) -> str | None:
-        msg_id = self.kc.execute(code, silent=False, store_history=False, allow_stdin=False)
+        msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
         reply: str | None = None
         end = time.monotonic() + timeout
         while True:
