@@ -21,9 +21,10 @@ def probe(sub, kwargs, x):
         return info
     info["compiled"] = bool(getattr(model, "compiled", False)) and model.optimizer is not None
     info["has_loss"] = getattr(model, "loss", None) is not None
+    if x is None:  # predict once first: a model without an Input layer is built by its first call
+        x = np.zeros((1, *kwargs.get("input_shape", (8, 8, 1))), np.float32)
+    info["out"] = np.asarray(model.predict(x, verbose=0), dtype=np.float64)
     info["params"] = int(model.count_params())
-    out = model.predict(x, verbose=0) if x is not None else None
-    info["out"] = None if out is None else np.asarray(out, dtype=np.float64)
     return info
 """
 
