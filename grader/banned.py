@@ -2,8 +2,9 @@
 
 A card's `banned` list names callables by dotted path (`torch.nn.functional.scaled_dot_product_attention`).
 The static check finds any reference to the final name in the learner's code (not in comments or
-strings); the guard, sent into the kernel before the notebook runs, replaces each banned callable
-by one that raises, so aliases taken later still fail with a message saying what is not allowed.
+strings). The guard, sent into the kernel before the notebook runs, replaces each banned callable by
+one that raises as soon as its module is imported (it imports nothing itself, so it costs nothing),
+so aliases taken later still fail with a message saying what is not allowed.
 """
 from __future__ import annotations
 
@@ -77,18 +78,45 @@ def _scan_text(code: str, wanted: dict[str, list[Banned]], lang: str) -> list[Fi
 
 GUARD = '''
 def __grader_guard(banned):
-    import importlib
+    import builtins, sys
+
     class BannedAPIError(RuntimeError):
         pass
+
+    pending = {}
     for dotted, reason in banned:
         module_name, _, attr = dotted.rpartition(".")
+        pending.setdefault(module_name, []).append((attr, dotted, reason))
+
+    def blocker(name, why):
+        def blocked(*args, **kwargs):
+            raise BannedAPIError(f"{name} is not allowed in this question: {why}")
+        return blocked
+
+    def apply():
+        for module_name in [m for m in pending if m in sys.modules]:
+            for attr, dotted, reason in pending.pop(module_name):
+                setattr(sys.modules[module_name], attr, blocker(dotted, reason))
+        if not pending:
+            builtins.__import__ = original
+
+    original = builtins.__import__
+    depth = [0]
+
+    def hooked(*args, **kwargs):
+        # patch only when the outermost import is done: a module still initialising would
+        # overwrite the patch with its own definition
+        depth[0] += 1
         try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        def blocked(*args, __name=dotted, __reason=reason, **kwargs):
-            raise BannedAPIError(f"{__name} is not allowed in this question: {__reason}")
-        setattr(module, attr, blocked)
+            return original(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                apply()
+
+    builtins.__import__ = hooked
+    apply()
+
 __grader_guard(BANNED)
 del __grader_guard
 '''

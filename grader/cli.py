@@ -95,6 +95,7 @@ def bank_main(argv: list[str] | None = None) -> int:
     check.add_argument("--jobs", type=int, default=2, metavar="N")
     check.add_argument("--cards-only", action="store_true", help="validate cards and stubs, run no notebooks")
     stubs = sub.add_parser("stubs", help="regenerate notebooks/ from the solutions")
+    stubs.add_argument("questions", nargs="*", metavar="ID", help="only these questions")
     stubs.add_argument("--check", action="store_true", help="only report stubs that are out of date")
     new = sub.add_parser("new", help="scaffold a new coding question")
     new.add_argument("qid", metavar="qNN")
@@ -117,7 +118,7 @@ def bank_main(argv: list[str] | None = None) -> int:
     if args.command == "stubs":
         from .stubs import write_stubs
 
-        return write_stubs(bank, check_only=args.check)
+        return write_stubs(bank, args.questions, check_only=args.check)
     if args.command == "new":
         from .scaffold import new_question
 

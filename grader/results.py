@@ -38,6 +38,10 @@ class NotebookResult:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NotebookResult:
+        return cls(**{**data, "tests": [TestResult(**t) for t in data.get("tests", [])]})
+
 
 def summary(results: list[NotebookResult]) -> dict[str, Any]:
     by_status = {s: sum(r.status == s for r in results) for s in STATUSES}

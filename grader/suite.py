@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -43,19 +44,19 @@ class SuitePlugin:
         self.order: list[str] = []
 
     # -- fixtures ---------------------------------------------------------------------------------
-    @pytest.fixture
+    # Session scope: one session is one notebook, so module-scoped fixtures of a suite may use them
+    # (e.g. to run an expensive probe once).
+    @pytest.fixture(scope="session")
     def submission(self) -> Submission:
         return self._submission
 
-    @pytest.fixture
+    @pytest.fixture(scope="session")
     def device(self) -> str:
         return self._device
 
     @pytest.fixture(autouse=True)
     def _seeded(self) -> None:
         random.seed(self._seed)
-        import sys
-
         if "numpy" in sys.modules:
             sys.modules["numpy"].random.seed(self._seed)
         if "torch" in sys.modules:
@@ -91,15 +92,28 @@ class SuitePlugin:
         return report
 
 
+def _forget_suite_modules(folder: Path, before: set[str]) -> None:
+    """Drop the suite's modules so the next notebook graded in this process imports them afresh
+    (nothing a suite keeps at module level may carry over from one learner to the next)."""
+    for name in set(sys.modules) - before:
+        file = getattr(sys.modules[name], "__file__", None) or ""
+        if file and Path(file).resolve().is_relative_to(folder.resolve()):
+            del sys.modules[name]
+
+
 def run_suite(suite: Path, submission: Submission, device: str) -> list[TestResult]:
     """Run one hidden suite against a learner's kernel; one `TestResult` per collected test."""
     plugin = SuitePlugin(submission, device)
     args = [str(suite), "-c", str(SUITE_INI), "--rootdir", str(suite.parent), "-p", "no:cacheprovider",
             "--import-mode=importlib", "-q", "--assert=plain"]
     sink = io.StringIO()
-    with redirect_stdout(sink), redirect_stderr(sink):
-        os.environ.setdefault("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
-        code = pytest.main(args, plugins=[plugin])
+    before = set(sys.modules)
+    try:
+        with redirect_stdout(sink), redirect_stderr(sink):
+            os.environ.setdefault("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+            code = pytest.main(args, plugins=[plugin])
+    finally:
+        _forget_suite_modules(suite.parent, before)
     if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR) or (
             not plugin.results and code != pytest.ExitCode.NO_TESTS_COLLECTED):
         raise RuntimeError(f"hidden suite {suite} could not run:\n{sink.getvalue()[-800:]}")

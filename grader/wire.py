@@ -135,6 +135,22 @@ def encode(value, make_handle=None, depth=0):
                            "index": encode(list(value.index), make_handle, depth + 1),
                            "values": [encode(value[c].to_numpy(), make_handle, depth + 1)
                                       for c in value.columns]}}
+    # Subclasses of plain types (namedtuple, OrderedDict, IntEnum...) travel as their base type,
+    # read through the base type's own methods so that no override of the subclass runs here.
+    if isinstance(value, tuple):
+        return encode(tuple(tuple.__iter__(value)), make_handle, depth)
+    if isinstance(value, list):
+        return encode(list(list.__iter__(value)), make_handle, depth)
+    if isinstance(value, dict):
+        return encode(dict(dict.items(value)), make_handle, depth)
+    if isinstance(value, bool):
+        return bool(int.__index__(value))
+    if isinstance(value, int):
+        return encode(int.__index__(value), make_handle, depth)
+    if isinstance(value, float) and (np is None or not isinstance(value, np.generic)):
+        return encode(float.__float__(value), make_handle, depth)
+    if isinstance(value, str):
+        return str.__str__(value)
     if make_handle is None:
         raise WireError(f"cannot send an object of type {t.__name__}")
     return make_handle(value)

@@ -44,3 +44,21 @@ def test_bad_card_is_named(tmp_path, capsys):
     assert bank_main(["--bank", str(root), "check"]) == 1
     err = capsys.readouterr().err
     assert "c01.yaml" in err and "title" in err
+
+
+def test_suite_module_state_does_not_carry_over_between_notebooks(tmp_path):
+    from conftest import notebook_from_cells
+
+    from grader.bank import Bank
+    from grader.grade import Options, grade_notebook
+
+    root = make_bank(tmp_path)
+    bank_main(["--bank", str(root), "new", "q92"])
+    (root / "solutions" / "q92" / "test_q92.py").write_text(
+        "import pytest\nSEEN = []\n\n\n@pytest.fixture(scope='module')\ndef first(submission):\n"
+        "    return submission.answer(2.0)\n\n\ndef test_example(first):\n    \"\"\"fresh module\"\"\"\n"
+        "    SEEN.append(first)\n    assert SEEN == [4.0], 'module state leaked between notebooks'\n",
+        encoding="utf-8")
+    nb = notebook_from_cells(root / "a.ipynb", ["def answer(x):\n    return x * x"], "q92")
+    bank = Bank(root)
+    assert [grade_notebook(nb, bank, Options()).score for _ in range(2)] == [1.0, 1.0]

@@ -85,20 +85,26 @@ def test_wire_round_trip(value):
 
 
 def test_wire_never_carries_foreign_objects():
+    from collections import OrderedDict, namedtuple
+
     class Forged(float):
         def __eq__(self, other):
             return True
 
     handles = []
-    encoded = wire.encode([Forged(1.0), object()], make_handle=lambda o: handles.append(o) or {"$handle": {"id": 1}})
-    assert len(handles) == 2, "subclasses of data types must not pass as data"
+    pair = namedtuple("Pair", "a b")
+    value = [Forged(1.0), object(), pair(1, 2), OrderedDict(k=3)]
+    encoded = wire.encode(value, make_handle=lambda o: handles.append(o) or {"$handle": {"id": 1}})
+    back = wire.decode(wire.loads(wire.dumps(encoded)))
+    assert type(back[0]) is float and back[0] == 1.0 and not back[0] == 2.0, "subclasses arrive as plain data"
+    assert handles == [value[1]] and back[1].hid == 1
+    assert type(back[2]) is tuple and back[2] == (1, 2) and type(back[3]) is dict
     with pytest.raises(wire.WireError):
         wire.decode({"$nd": {"dtype": "object", "shape": [1], "b64": ""}})
     with pytest.raises(wire.WireError):
         wire.decode({"$pickle": "gASV"})
     with pytest.raises(wire.WireError):
         wire.decode({"$nd": {"dtype": "float64", "shape": [3], "b64": "AAAA"}})
-    assert encoded[1] == {"$handle": {"id": 1}}
 
 
 def test_strip_solution_keeps_signature_and_indentation():
