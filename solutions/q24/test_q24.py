@@ -165,12 +165,12 @@ def test_vectorised_speed(submission):
     clf = submission.KNNClassifier(k=5)
     clf.fit(X_train, y_train)
     elapsed = float("inf")
-    for _attempt in range(2):  # a second try only when the first is over budget (a busy machine)
+    for _attempt in range(2):  # a second try when the first narrowly misses (a busy machine)
         budget = max(SPEED_BUDGET_S, 10 * calibration_s(X_train, y_train, X_test, 5))
         start = time.perf_counter()
         pred = np.asarray(clf.predict(X_test))
         elapsed = min(elapsed, time.perf_counter() - start)
-        if elapsed <= budget:
+        if elapsed <= budget or elapsed > 3 * budget:  # retry only a near miss, never a hopeless one
             break
     assert elapsed <= budget, (
         f"predict on 2,000 test x 2,000 training samples took {elapsed:.1f} s; the budget is "
