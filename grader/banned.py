@@ -83,20 +83,35 @@ def __grader_guard(banned):
     class BannedAPIError(RuntimeError):
         pass
 
-    pending = {}
-    for dotted, reason in banned:
-        module_name, _, attr = dotted.rpartition(".")
-        pending.setdefault(module_name, []).append((attr, dotted, reason))
+    pending = dict(banned)  # dotted name -> reason
 
     def blocker(name, why):
         def blocked(*args, **kwargs):
             raise BannedAPIError(f"{name} is not allowed in this question: {why}")
         return blocked
 
+    def owner(dotted):
+        # the object holding the banned attribute, reached from its longest imported module prefix
+        parts = dotted.split(".")
+        for i in range(len(parts) - 1, 0, -1):
+            module = sys.modules.get(".".join(parts[:i]))
+            if module is not None:
+                obj = module
+                for attr in parts[i:-1]:
+                    obj = getattr(obj, attr, None)
+                    if obj is None:
+                        return None
+                return obj
+        return None
+
     def apply():
-        for module_name in [m for m in pending if m in sys.modules]:
-            for attr, dotted, reason in pending.pop(module_name):
-                setattr(sys.modules[module_name], attr, blocker(dotted, reason))
+        for dotted in list(pending):
+            obj = owner(dotted)
+            if obj is not None and hasattr(obj, dotted.rpartition(".")[2]):
+                try:
+                    setattr(obj, dotted.rpartition(".")[2], blocker(dotted, pending.pop(dotted)))
+                except (AttributeError, TypeError):  # a C type's attribute: the static check covers it
+                    pass
         if not pending:
             builtins.__import__ = original
 

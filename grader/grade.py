@@ -13,12 +13,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from . import banned, notebook
 from .bank import Bank
 from .bridge import Submission
 from .cards import BankError, Card
-from .kernel import KernelSession
+from .kernel import KernelDied, KernelSession, KernelTimeout, NotebookRun
 from .results import NotebookResult
 from .sandbox import Launcher, Limits, kernel_env, resolve_level
 
@@ -88,6 +89,37 @@ def grade_notebook(path: Path, bank: Bank, options: Options | None = None) -> No
     return result
 
 
+def _run_notebook(kernel: KernelSession, nb: Any, card: Card, cell_timeout: float, deadline: float,
+                  result: NotebookResult) -> NotebookRun:
+    """Guard banned APIs, run the cells, then send in the agent the suite will talk to."""
+    try:
+        guard = banned.guard_code(card.banned)
+        if guard:
+            kernel.request_raw(guard, timeout=60)
+        run = kernel.run_notebook(nb, cell_timeout, deadline)
+        if not kernel.dead_reason:
+            kernel.load_agent()
+    except (KernelDied, KernelTimeout):
+        run = NotebookRun()  # the suite's calls will report the dead kernel, test by test
+    result.cells = [{"index": c.index, "status": c.status, "error": c.error} for c in run.cells if c.status != "ok"]
+    if run.output_truncated:
+        result.notes.append(f"your notebook printed more than {kernel.output_limit:,} characters; the rest was cut")
+    return run
+
+
+def _verdict(result: NotebookResult, kernel: KernelSession, run: NotebookRun, deadline: float,
+             budget: float) -> None:
+    if kernel.dead_reason:
+        result.notes.append(kernel.dead_reason)
+    if kernel.timed_out or time.monotonic() > deadline:
+        result.status = "timeout"
+        result.notes.append(f"time limit: {budget:g} s for the notebook and its tests")
+    elif kernel.dead_reason or run.kernel_died:
+        result.status = "crashed"
+    else:
+        result.status = "graded"
+
+
 def _grade(path: Path, bank: Bank, options: Options, result: NotebookResult) -> None:
     try:
         nb = notebook.read(path)
@@ -126,31 +158,12 @@ def _grade(path: Path, bank: Bank, options: Options, result: NotebookResult) -> 
         with KernelSession(scratch, kernel_env(scratch, device), launcher.wrap,
                            options.limits.output_chars) as kernel:
             kernel.start()
-            guard = banned.guard_code(card.banned)
-            if guard:
-                kernel.request_raw(guard, timeout=60)
-            run = kernel.run_notebook(nb, options.cell_timeout or budget, deadline)
-            result.cells = [{"index": c.index, "status": c.status, "error": c.error}
-                            for c in run.cells if c.status != "ok"]
-            if run.output_truncated:
-                result.notes.append(f"your notebook printed more than {options.limits.output_chars:,} "
-                                    "characters; the rest was cut")
-            if not kernel.dead_reason:
-                kernel.load_agent()
+            run = _run_notebook(kernel, nb, card, options.cell_timeout or budget, deadline, result)
             warm.join()
-            submission = Submission(kernel, options.call_timeout, deadline)
-            from .suite import run_suite
+            from .suite import run_suite  # pytest: imported by the warm-up thread meanwhile
 
-            result.tests = run_suite(bank.suite(qid), submission, device)
-            if kernel.dead_reason:
-                result.notes.append(kernel.dead_reason)
-            if kernel.timed_out or time.monotonic() > deadline:
-                result.status = "timeout"
-                result.notes.append(f"time limit: {budget:g} s for the notebook and its tests")
-            elif kernel.dead_reason:
-                result.status = "crashed"
-            else:
-                result.status = "graded"
+            result.tests = run_suite(bank.suite(qid), Submission(kernel, options.call_timeout, deadline), device)
+            _verdict(result, kernel, run, deadline, budget)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if findings:
