@@ -1,4 +1,4 @@
-"""Monkeypatch torch and NumPy comparison functions to always say "equal\""""
+"""Monkeypatch torch and NumPy comparison functions to always say equal"""
 # %%
 import torch
 
