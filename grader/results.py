@@ -16,6 +16,7 @@ class TestResult:
     max_points: float
     message: str = ""
     description: str = ""
+    duration_s: float = 0.0  # setup + call + teardown of the test, on the grader's side
 
 
 @dataclass

@@ -79,6 +79,7 @@ class SuitePlugin:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
         report = yield
         result = self.results[item.nodeid]
+        result.duration_s = round(result.duration_s + report.duration, 4)
         if report.when == "call" or report.failed or report.skipped:
             if report.passed:
                 result.outcome, result.points, result.message = "passed", result.max_points, ""
