@@ -1,6 +1,6 @@
 """The data format that crosses the trust boundary between the grader and a learner's kernel.
 
-Values are encoded as JSON: plain scalars, strings, lists, tuples, dicts, NumPy arrays, PyTorch
+Values are encoded as JSON: plain scalars, strings, lists, tuples, sets, dicts, NumPy arrays, PyTorch
 tensors and pandas Series/DataFrames (array bytes in base64), and *handles* for every other object,
 which stays in the kernel. Nothing is ever unpickled, and decoding builds only fresh built-in,
 NumPy, torch or pandas objects, so a learner cannot smuggle an object with a forged `__eq__` across.
@@ -114,6 +114,8 @@ def encode(value, make_handle=None, depth=0):
         return [encode(v, make_handle, depth + 1) for v in value]
     if t is tuple:
         return {"$tuple": [encode(v, make_handle, depth + 1) for v in value]}
+    if t in (set, frozenset):
+        return {"$" + t.__name__: [encode(v, make_handle, depth + 1) for v in value]}
     if t is dict:
         return {"$dict": [[encode(k, make_handle, depth + 1), encode(v, make_handle, depth + 1)]
                           for k, v in value.items()]}
@@ -167,6 +169,10 @@ def decode(data, resolve_handle=None):
     (tag, body), = data.items()
     if tag == "$tuple":
         return tuple(decode(v, resolve_handle) for v in body)
+    if tag == "$set":
+        return {decode(v, resolve_handle) for v in body}
+    if tag == "$frozenset":
+        return frozenset(decode(v, resolve_handle) for v in body)
     if tag == "$dict":
         return {decode(k, resolve_handle): decode(v, resolve_handle) for k, v in body}
     if tag == "$bigint":

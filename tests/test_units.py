@@ -68,7 +68,7 @@ def test_coding_card_requires_contract(tmp_path):
 
 
 @pytest.mark.parametrize("value", [
-    1, -2 ** 70, 0.5, float("nan"), float("-inf"), "汉字", None, True, [1, (2, 3)], {"a": [1.5], 3: "x"},
+    1, -2 ** 70, 0.5, float("nan"), float("-inf"), "汉字", None, True, [1, (2, 3)], {"a": [1.5], 3: "x"}, {1, 2}, frozenset({"a"}),
     np.arange(6, dtype=np.float32).reshape(2, 3), np.int64(7), np.zeros((0, 4), dtype=bool),
     torch.randn(3, 4, dtype=torch.float64), torch.arange(5), torch.randn(2, 2).to(torch.bfloat16),
 ])
