@@ -29,9 +29,10 @@ def _in_worker(notebook: Path, bank: Bank, options: Options) -> NotebookResult:
                           text=True, check=False)
     try:
         return NotebookResult.from_dict(json.loads(proc.stdout.strip().splitlines()[-1]))
-    except (IndexError, ValueError, KeyError, TypeError):
-        why = f"exit code {proc.returncode}" + (f": {proc.stderr.strip()[-300:]}" if proc.stderr.strip() else "")
-        return NotebookResult(str(notebook), "", "error", notes=[f"the grader's worker process died ({why})"])
+    except (IndexError, ValueError, KeyError, TypeError) as exc:
+        why = f"exit code {proc.returncode}, {type(exc).__name__}: {exc}"
+        why += f"; {proc.stderr.strip()[-300:]}" if proc.stderr.strip() else ""
+        return NotebookResult(str(notebook), "", "error", notes=[f"the grader's worker gave no result ({why})"])
 
 
 def _worker_main() -> None:

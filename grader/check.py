@@ -98,7 +98,7 @@ def check_bank(bank: Bank, only: list[str] | None = None, jobs: int = 2, cards_o
                  if q in coding]
     for qid in coding:
         problems += structure_problems(bank, qid)
-    print(f"bank: {len(cards)} cards valid ({sum(c.is_coding for c in cards.values())} coding)")
+    print(f"bank: {len(cards)} cards valid ({sum(c.is_coding for c in cards.values())} coding)", flush=True)
     if not cards_only and not problems:
         problems += prove(bank, [q for q in coding if q in cards], cards, jobs)
     for p in problems:
@@ -109,18 +109,18 @@ def check_bank(bank: Bank, only: list[str] | None = None, jobs: int = 2, cards_o
 
 
 def prove(bank: Bank, qids: list[str], cards: dict, jobs: int) -> list[str]:
+    """Grade every question's proofs (question by question, its notebooks `jobs` at a time)."""
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bank-check-") as tmp:
-        proofs = [p for q in qids for p in proofs_for(bank, q, Path(tmp))]
-        results = grade_all([p.path for p in proofs], bank, Options(), jobs=jobs)
         for qid in qids:
-            mine = [(p, r) for p, r in zip(proofs, results) if p.qid == qid]
-            bad = [f"{qid} {p.role} {p.name}: {why}" for p, r in mine
+            proofs = proofs_for(bank, qid, Path(tmp))
+            results = grade_all([p.path for p in proofs], bank, Options(), jobs=jobs)
+            bad = [f"{qid} {p.role} {p.name}: {why}" for p, r in zip(proofs, results)
                    if (why := p.verdict(r, cards[qid].points))]
-            counts = {role: sum(p.role == role for p, _ in mine) for role in ("mutant", "alternative")}
-            skipped = " (skipped: needs a GPU)" if any(r.status == "skipped" for _, r in mine) else ""
+            counts = {role: sum(p.role == role for p in proofs) for role in ("mutant", "alternative")}
+            skipped = " (skipped: needs a GPU)" if any(r.status == "skipped" for r in results) else ""
             print(f"  {qid}: {'ok ' if not bad else 'FAIL'} solution, stub, {counts['mutant']} mutants, "
                   f"{counts['alternative']} alternatives{skipped}  "
-                  f"[{sum(r.duration_s for _, r in mine):.0f} s]")
+                  f"[{sum(r.duration_s for r in results):.0f} s]", flush=True)
             problems += bad
     return problems
