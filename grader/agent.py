@@ -1,11 +1,11 @@
 """Kernel-side agent: answers the grader's requests from inside the learner's kernel.
 
-Untrusted side of the boundary. Its source is executed in the kernel right after `wire.py`'s, whose
-names (`encode`, `decode`, `Handle`, `dumps`, `loads`, `REPLY_MIME`) it uses; it runs once the notebook has. It looks names up in the learner's namespace, calls them, and publishes the
-result as wire data on a display message of its own MIME type. It never receives expected values,
+Untrusted side of the boundary. Its source is executed in the kernel, once the notebook has run,
+right after `wire.py`'s, whose names (`encode`, `decode`, `Handle`, `dumps`, `loads`, `REPLY_MIME`)
+it uses. It looks names up in the learner's namespace, calls them, and publishes the result as wire
+data on a display message of its own MIME type. It never receives expected values,
 so whatever a learner does to it can only change what *their* code appears to return.
 """
-import sys as _sys
 import traceback as _traceback
 
 AGENT_FILE = "<grader-agent>"
