@@ -104,14 +104,26 @@ def __grader_guard(banned):
                 return obj
         return None
 
+    busy = [False]
+
     def apply():
-        for dotted in list(pending):
-            obj = owner(dotted)
-            if obj is not None and hasattr(obj, dotted.rpartition(".")[2]):
-                try:
-                    setattr(obj, dotted.rpartition(".")[2], blocker(dotted, pending.pop(dotted)))
-                except (AttributeError, TypeError):  # a C type's attribute: the static check covers it
-                    pass
+        # re-entered when reaching an attribute imports lazily (scipy); must never break an import
+        if busy[0]:
+            return
+        busy[0] = True
+        try:
+            for dotted in list(pending):
+                obj = owner(dotted)
+                name = dotted.rpartition(".")[2]
+                if obj is not None and dotted in pending and hasattr(obj, name):
+                    try:
+                        setattr(obj, name, blocker(dotted, pending.pop(dotted)))
+                    except (AttributeError, TypeError):  # a C type's attribute: the static check covers it
+                        pass
+        except Exception:
+            pass
+        finally:
+            busy[0] = False
         if not pending:
             builtins.__import__ = original
 

@@ -142,3 +142,19 @@ def test_banned_scan_finds_references_not_own_names():
     assert [(h.name, h.line) for h in hits] == [("torch.nn.functional.dropout", 2)]
     assert banned.scan("from torch.nn.functional import dropout as d\n", ban)
     assert banned.scan("%matplotlib inline\nimport torch\nz = torch.nn.functional.dropout(x)\n", ban)
+
+
+@pytest.mark.parametrize("banned_name, use", [
+    ("scipy.cluster.vq.kmeans", "import scipy.cluster.vq\nfrom scipy.cluster.vq import kmeans\nkmeans([[0.0]], 1)"),
+    ("torch.nn.functional.dropout", "import torch, importlib\n"
+                                    "getattr(importlib.import_module('torch.nn.functional'), 'drop' + 'out')(torch.ones(2))"),
+    ("torch.Tensor.backward", "import torch\ntorch.ones(2, requires_grad=True).sum().backward()"),
+])
+def test_guard_blocks_calls_and_never_breaks_imports(banned_name, use):
+    import subprocess
+    import sys
+
+    code = banned.guard_code((Banned(banned_name, {"en": "not here"}),)) + "\n" + use
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "BannedAPIError: " in last and "not allowed in this question: not here" in last, proc.stderr[-800:]
