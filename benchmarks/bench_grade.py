@@ -54,7 +54,7 @@ def main() -> None:
     floor = med["floor: bare nbclient"]
     print(f"{qid}, median of {args.runs} runs each (seconds)")
     for name, value in med.items():
-        print(f"  {name:24s} {value:6.2f}   +{value - floor:5.2f} s over the floor   x{value / floor:4.2f}")
+        print(f"  {name:24s} {value:6.2f}   {value - floor:+5.2f} s over the floor   x{value / floor:4.2f}")
     sandbox_ratio = med["grade (sandboxed)"] / med["grade --sandbox off"]
     print(f"  sandbox cost: x{sandbox_ratio:4.2f} ({med['grade (sandboxed)'] - med['grade --sandbox off']:+.2f} s)")
 

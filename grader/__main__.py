@@ -1,6 +1,4 @@
 """`python -m grader PATH...` is `grade PATH...`."""
-import sys
+from .cli import grade_entry
 
-from .cli import grade_main
-
-sys.exit(grade_main())
+grade_entry()

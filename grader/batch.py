@@ -45,4 +45,7 @@ def _worker_main() -> None:
 
 
 if __name__ == "__main__":
+    from .cli import exit_fast
+
     _worker_main()
+    exit_fast(0)

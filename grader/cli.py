@@ -86,6 +86,19 @@ def grade_main(argv: list[str] | None = None) -> int:
     return exit_code(results)
 
 
+def exit_fast(code: int) -> None:
+    """Leave without the interpreter's teardown (~0.6 s once torch is loaded): everything the
+    command writes is closed by now, and its kernels are shut down."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def grade_entry() -> None:
+    """Console script `grade`."""
+    exit_fast(grade_main())
+
+
 def bank_main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bank", description="Maintain the question bank.")
     parser.add_argument("--bank", metavar="DIR", help="the question bank (default: found from here)")
