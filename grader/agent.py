@@ -70,8 +70,6 @@ class Agent:
             return self.target(req)(*args, **kwargs)
         if op == "get":
             return self.target(req)
-        if op == "has":
-            return req["name"] in self.user_ns
         if op == "probe":
             scope = {"__name__": "__grader_probe__"}
             exec(compile(req["code"], "<grader-probe>", "exec"), scope)

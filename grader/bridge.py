@@ -53,7 +53,7 @@ class KernelUnavailable(SubmissionError):
 class Submission:
     """The learner's names, callable from a suite. Every call has a time limit."""
 
-    def __init__(self, channel: Channel, call_timeout: float = 30.0, deadline: float | None = None) -> None:
+    def __init__(self, channel: Channel, call_timeout: float, deadline: float | None = None) -> None:
         self._channel = channel
         self.call_timeout = call_timeout
         self.deadline = deadline  # time.monotonic() after which no more calls are made
@@ -62,9 +62,6 @@ class Submission:
         if name.startswith("_"):
             raise AttributeError(name)
         return Remote(self, {"name": name}, name)
-
-    def defines(self, name: str) -> bool:
-        return bool(self._send({"op": "has", "name": name}, f"looking up {name}"))
 
     def probe(self, code: str, *args: Any, **kwargs: Any) -> Any:
         """Run `def probe(sub, *args, **kwargs)` from `code` in the kernel; `sub.name` is a learner name."""
@@ -132,10 +129,6 @@ class Remote:
             raise AttributeError(f"{self._label} is looked up by name; call it or use submission.probe")
         s = self._submission
         return s._send({"op": "get", **self._target, "attr": attr}, f"{self._label}.{attr}")
-
-    def value(self) -> Any:
-        """The data value of a learner's name (a constant rather than a function)."""
-        return self._submission._send({"op": "get", **self._target}, self._label)
 
     def __repr__(self) -> str:
         return f"<learner's {self._label}>"

@@ -86,7 +86,6 @@ class KernelSession:
         km.connection_file = str(self.workdir / f".kernel-{uuid.uuid4().hex[:8]}.json")
         self.km = km
         self.kc: Any = None
-        self.client: Any = None
         self.dead_reason = ""
         self.timed_out = False  # a cell or a call ran past its time limit
 
@@ -115,21 +114,8 @@ class KernelSession:
         await self.kc.wait_for_ready(timeout=timeout)
         self.kc.allow_stdin = False
 
-    def alive(self) -> bool:
-        if self.dead_reason:
-            return False
-        return bool(self._run(self.km.is_alive()))
-
     def interrupt(self) -> None:
         self._run(self.km.interrupt_kernel())
-
-    def kill(self, reason: str) -> None:
-        """Kill the kernel process (and, through the launcher, everything it started)."""
-        self.dead_reason = self.dead_reason or reason
-        try:
-            self._run(self.km.shutdown_kernel(now=True), timeout=10)
-        except Exception:  # noqa: BLE001 - already gone is fine
-            pass
 
     def close(self) -> None:
         try:
@@ -159,7 +145,6 @@ class KernelSession:
                                 interrupt_on_timeout=False,
                                 output_limit=self.output_limit, run=run)
         client.kc = self.kc
-        self.client = client
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue

@@ -5,13 +5,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 STATUSES = ("graded", "timeout", "crashed", "error", "skipped")
-OUTCOMES = ("passed", "failed", "error", "skipped")
 
 
 @dataclass
 class TestResult:
     name: str
-    outcome: str  # one of OUTCOMES
+    outcome: str  # passed | failed | error | skipped
     points: float
     max_points: float
     message: str = ""

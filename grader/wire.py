@@ -26,8 +26,8 @@ class WireError(ValueError):
 class Handle:
     """Reference to an object that stays on the other side of the boundary."""
 
-    def __init__(self, hid, type_name="object", text=""):
-        self.hid, self.type_name, self.text = int(hid), str(type_name), str(text)
+    def __init__(self, hid, type_name="object"):
+        self.hid, self.type_name = int(hid), str(type_name)
 
     def __repr__(self):
         return f"<handle {self.hid}: {self.type_name}>"
@@ -196,7 +196,7 @@ def decode(data, resolve_handle=None):
         values = [decode(v) for v in body["values"]]
         return pd.DataFrame(dict(zip(columns, values)), index=decode(body["index"]), columns=columns)
     if tag == "$handle":
-        handle = Handle(body["id"], body.get("type", "object"), body.get("text", ""))
+        handle = Handle(body["id"], body.get("type", "object"))
         return resolve_handle(handle) if resolve_handle else handle
     raise WireError(f"unknown wire tag {tag!r}")
 

@@ -158,3 +158,15 @@ def test_guard_blocks_calls_and_never_breaks_imports(banned_name, use):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     last = proc.stderr.strip().splitlines()[-1]
     assert "BannedAPIError: " in last and "not allowed in this question: not here" in last, proc.stderr[-800:]
+
+
+def test_coding_cards_are_bilingual(bank):
+    """Every text of every coding card in both languages (concept cards: test_concept_cards.py)."""
+    import re
+
+    for card in (c for c in bank.cards.values() if c.is_coding):
+        texts = {"title": card.title, "prompt": card.prompt, "answer": card.answer}
+        texts.update({f"{n}[{i}]": t for n in ("hints", "follow_ups") for i, t in enumerate(getattr(card, n))})
+        texts.update({f"banned[{i}].reason": b.reason for i, b in enumerate(card.banned)})
+        for field, text in texts.items():
+            assert text.get("en") and re.search(r"[\u4e00-\u9fff]", text.get("zh", "")), f"{card.id}: {field}"
